@@ -129,6 +129,7 @@ shucheng is up.
   Command API (writes)   http://127.0.0.1:$COMMAND_PORT/api/books
   Query API (reads)      http://127.0.0.1:$QUERY_PORT/api/
   Search example         http://127.0.0.1:$QUERY_PORT/api/search?q=sanguo
+  API docs (Swagger UI)  http://127.0.0.1:$COMMAND_PORT/swagger-ui.html  http://127.0.0.1:$QUERY_PORT/swagger-ui.html
   Health / metrics       http://127.0.0.1:$COMMAND_PORT/actuator/health  http://127.0.0.1:$COMMAND_PORT/actuator/prometheus
                          http://127.0.0.1:$QUERY_PORT/actuator/health  http://127.0.0.1:$QUERY_PORT/actuator/prometheus
   Elasticsearch          $ES_URL  (e.g. $ES_URL/_cat/indices?v)

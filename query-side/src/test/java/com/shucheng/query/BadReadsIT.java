@@ -78,6 +78,16 @@ class BadReadsIT {
         assertThat(components.get("elasticsearch").get("status").asString()).isEqualTo("UP");
     }
 
+    @Test
+    void the_read_api_is_published_as_openapi() {
+        HttpResponse<String> response = query.get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = QuerySideClient.body(response).get("paths");
+        assertThat(paths.has("/api/search")).isTrue();
+        assertThat(paths.has("/api/books/{bookId}")).isTrue();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

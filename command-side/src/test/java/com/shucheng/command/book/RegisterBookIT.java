@@ -161,6 +161,15 @@ class RegisterBookIT {
         assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
+    @Test
+    void the_write_api_is_published_as_openapi() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("paths").has("/api/books")).isTrue();
+    }
+
     private JsonNode assertProblem(HttpResponse<String> response, int status, String code, String field) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
