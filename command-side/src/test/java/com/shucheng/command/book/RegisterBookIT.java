@@ -162,6 +162,20 @@ class RegisterBookIT {
     }
 
     @Test
+    void the_event_store_numbers_events_one_by_one() throws Exception {
+        Map<String, Object> sequence = db.sql("""
+                select increment_by, cache_size from pg_sequences
+                where schemaname = 'command' and sequencename like 'domain_event_entry%'""").query().singleRow();
+        assertThat(((Number) sequence.get("increment_by")).longValue()).isEqualTo(1);
+        assertThat(((Number) sequence.get("cache_size")).longValue()).isEqualTo(1);
+
+        post(bookJson(randomIsbn13(), "家"), Map.of());
+        List<Long> last = db.sql("select global_index from command.domain_event_entry order by global_index desc limit 1")
+                .query(Long.class).list();
+        assertThat(last).singleElement().satisfies(index -> assertThat(index).isPositive());
+    }
+
+    @Test
     void the_write_api_is_published_as_openapi() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
