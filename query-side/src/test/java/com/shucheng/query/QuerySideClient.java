@@ -33,7 +33,7 @@ public final class QuerySideClient {
     }
 
     public HttpResponse<String> search(String q) {
-        return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        return get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
     public static JsonNode body(HttpResponse<String> response) {

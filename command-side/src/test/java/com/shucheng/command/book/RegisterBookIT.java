@@ -37,7 +37,7 @@ class RegisterBookIT {
     @Test
     void a_registered_book_is_stored_as_a_readable_json_event_with_its_request_metadata() throws Exception {
         String isbn = randomIsbn13();
-        HttpResponse<String> response = post(bookJson(isbn, "三国演义"), Map.of(
+        HttpResponse<String> response = post(bookJson(isbn, "封神演义"), Map.of(
                 "X-Correlation-Id", "corr-" + isbn, "Idempotency-Key", "key-" + isbn));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -49,7 +49,7 @@ class RegisterBookIT {
                 from command.domain_event_entry where aggregate_identifier = ?""").param(bookId).query().singleRow();
         assertThat(row.get("payload_type")).isEqualTo("com.shucheng.events.book.BookRegistered");
         JsonNode payload = json.readTree((String) row.get("payload"));
-        assertThat(payload.get("title").asString()).isEqualTo("三国演义");
+        assertThat(payload.get("title").asString()).isEqualTo("封神演义");
         assertThat(payload.get("isbn").asString()).isEqualTo(isbn);
         JsonNode meta = json.readTree((String) row.get("meta"));
         assertThat(meta.get("correlationId").asString()).isEqualTo("corr-" + isbn);
@@ -229,7 +229,7 @@ class RegisterBookIT {
 
     static String bookJson(String isbn, String title) {
         return """
-                {"isbn": "%s", "title": "%s", "authors": ["罗贯中"], "category": "古典小说",
+                {"isbn": "%s", "title": "%s", "authors": ["许仲琳"], "category": "古典小说",
                  "price": 39.50, "lendableCopies": 2, "stock": 10}""".formatted(isbn, title);
     }
 
