@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.shucheng.events.book.BookRegistered;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -74,7 +75,7 @@ class BookSearchProjection {
                 throw new IllegalStateException("Elasticsearch refused part of a bulk write, e.g. " + reason);
             }
         } catch (IOException e) {
-            throw BookIndex.unchecked(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
