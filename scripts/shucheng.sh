@@ -41,8 +41,9 @@ build() {
   info "build done in $((SECONDS - start)) s"
 }
 
-postgres() { bash "$SHUCHENG_SCRIPTS/postgres.sh" "$@"; }
-elasticsearch() { bash "$SHUCHENG_SCRIPTS/elasticsearch.sh" "$@"; }
+# Daemons started from here must not inherit the lock (fd 9, see take_lock).
+postgres() { bash "$SHUCHENG_SCRIPTS/postgres.sh" "$@" 9>&-; }
+elasticsearch() { bash "$SHUCHENG_SCRIPTS/elasticsearch.sh" "$@" 9>&-; }
 
 app_pidfile() { printf '%s/%s.pid\n' "$SHUCHENG_RUN" "$1"; }
 
@@ -83,7 +84,7 @@ start_app() {
     SHUCHENG_ELASTICSEARCH_URL="$ES_URL" \
     SHUCHENG_SEARCH_INDEX_PREFIX="$prefix" \
     nohup "$JAVA_HOME/bin/java" -Xmx512m -Ddisable-axoniq-console-message=true -jar "$jar" \
-    >"$log" 2>&1 </dev/null &
+    >"$log" 2>&1 </dev/null 9>&- &
   pid=$!
   printf '%s\n' "$pid" >"$pidfile"
 
@@ -244,9 +245,20 @@ EOF
   exit 2
 }
 
+# up and test build into the same target/ folders and share ports and test databases: one at a time.
+take_lock() {
+  ensure_dirs
+  exec 9>"$SHUCHENG_RUN/shucheng.lock"
+  if ! flock -n 9; then
+    info "another 'up' or 'test' is running; waiting for it to finish"
+    flock 9
+  fi
+}
+
 main() {
   local cmd="${1:-}"
   shift || true
+  case "$cmd" in up | test) take_lock ;; esac
   case "$cmd" in
     up) cmd_up ;;
     down) cmd_down ;;
