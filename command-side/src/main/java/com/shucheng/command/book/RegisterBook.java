@@ -1,5 +1,7 @@
 package com.shucheng.command.book;
 
+import com.shucheng.events.book.Author;
+import com.shucheng.events.book.Category;
 import com.shucheng.events.book.Isbn;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,8 +12,8 @@ record RegisterBook(
         @TargetAggregateIdentifier UUID bookId,
         Isbn isbn,
         String title,
-        List<String> authors,
-        String category,
+        List<Author> authors,
+        Category category,
         BigDecimal price,
         int lendableCopies,
         int stock) {

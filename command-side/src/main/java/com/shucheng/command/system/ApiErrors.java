@@ -6,6 +6,7 @@ import java.util.Map;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place that turns failures into {@code application/problem+json}: a stable {@code code}
@@ -35,7 +37,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Map<String, HttpStatus> STATUS_BY_CODE = Map.of(
             "INVALID_ISBN", HttpStatus.BAD_REQUEST,
             "VALIDATION_FAILED", HttpStatus.BAD_REQUEST,
+            "TOO_MANY_COPIES", HttpStatus.BAD_REQUEST,
+            "TOO_MUCH_STOCK", HttpStatus.BAD_REQUEST,
             "BOOK_NOT_FOUND", HttpStatus.NOT_FOUND);
+
+    /** Field constraints whose failure has a code of its own when it is the only kind of failure. */
+    private static final Map<String, String> CODE_BY_CONSTRAINT = Map.of(
+            "ValidIsbn", "INVALID_ISBN",
+            "ValidCategory", "INVALID_CATEGORY",
+            "ValidAuthors", "INVALID_AUTHOR");
 
     record FieldProblem(String field, String message) {
     }
@@ -70,9 +80,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = fieldErrors.stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        boolean onlyIsbn = !fieldErrors.isEmpty()
-                && fieldErrors.stream().allMatch(error -> "ValidIsbn".equals(error.getCode()));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, onlyIsbn ? "INVALID_ISBN" : "VALIDATION_FAILED",
+        List<String> codes = fieldErrors.stream()
+                .map(error -> CODE_BY_CONSTRAINT.getOrDefault(error.getCode(), "VALIDATION_FAILED"))
+                .distinct()
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, codes.size() == 1 ? codes.get(0) : "VALIDATION_FAILED",
                 "the request has invalid fields");
         problem.setProperty("errors", errors);
         return answer(problem);
@@ -85,6 +97,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeLimit.BodyTooLarge tooLarge) {
                 return answer(problem(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", tooLarge.getMessage()));
             }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = fieldPath(unknown.getPath());
+                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                        "field '" + field + "' is not part of this request");
+                problem.setProperty("errors", List.of(new FieldProblem(field, "unknown field")));
+                return answer(problem);
+            }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 String field = fieldPath(mismatch.getPath());
                 ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD_TYPE",
@@ -94,6 +113,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             }
         }
         return answer(problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is missing or is not valid JSON"));
+    }
+
+    /** A path or query parameter of the wrong type, such as a book id that is not a UUID. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "'" + field + "' has the wrong type or format");
+        problem.setProperty("errors", List.of(new FieldProblem(field, "wrong type or format")));
+        return answer(problem);
     }
 
     /** Every other Spring MVC failure (405, 406, 415, 404 …) keeps its status and gains a code. */

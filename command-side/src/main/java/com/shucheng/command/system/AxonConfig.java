@@ -44,7 +44,8 @@ class AxonConfig {
     EventStorageEngine eventStorageEngine(org.axonframework.config.Configuration axon, Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer, ConnectionProvider connections,
             TransactionManager transactions) {
-        return EventStoreSchema.storageEngine(axon, serializer, eventSerializer, connections, transactions);
+        return new ConsistencyTokens.PositionRecordingStorageEngine(
+                EventStoreSchema.storageEngineBuilder(axon, serializer, eventSerializer, connections, transactions));
     }
 
     @Bean

@@ -52,6 +52,12 @@ public final class EventStoreSchema {
      */
     public static JdbcEventStorageEngine storageEngine(Configuration axon, Serializer snapshotSerializer,
             Serializer eventSerializer, ConnectionProvider connections, TransactionManager transactions) {
+        return storageEngineBuilder(axon, snapshotSerializer, eventSerializer, connections, transactions).build();
+    }
+
+    /** The configured builder behind {@link #storageEngine}, for an app that extends the engine. */
+    public static JdbcEventStorageEngine.Builder storageEngineBuilder(Configuration axon, Serializer snapshotSerializer,
+            Serializer eventSerializer, ConnectionProvider connections, TransactionManager transactions) {
         PersistenceExceptionResolver duplicateKeys = new JdbcSQLErrorCodesResolver();
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
@@ -61,8 +67,7 @@ public final class EventStoreSchema {
                 .persistenceExceptionResolver(duplicateKeys)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(eventSchema())
-                .build();
+                .schema(eventSchema());
     }
 
     /** Tracking tokens in {@code <schema>.token_entry}, claims released after 10 s of silence. */
