@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -104,7 +103,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 problem.setProperty("errors", List.of(new FieldProblem(field, "unknown field")));
                 return answer(problem);
             }
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            // Wrong types, and numbers too large for their field, carry the path of the field.
+            if (cause instanceof JacksonException mismatch && !mismatch.getPath().isEmpty()) {
                 String field = fieldPath(mismatch.getPath());
                 ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD_TYPE",
                         "field '" + field + "' has the wrong type or format");

@@ -1,5 +1,11 @@
 package com.shucheng.command.book;
 
+import static com.shucheng.command.book.BookApi.assertProblem;
+import static com.shucheng.command.book.BookApi.bookJson;
+import static com.shucheng.command.book.BookApi.fields;
+import static com.shucheng.command.book.BookApi.json;
+import static com.shucheng.command.book.BookApi.randomIsbn13;
+import static com.shucheng.command.book.BookApi.randomIsbn13With978;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,24 +18,28 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Registering books over HTTP against the real PostgreSQL event store. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegisterBookIT {
 
-    private static final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
+    private BookApi api;
 
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void connect() {
+        api = new BookApi(port);
+    }
 
     @Autowired
     JdbcClient db;
@@ -189,25 +199,6 @@ class RegisterBookIT {
         assertThat(json.readTree(response.body()).get("paths").has("/api/books")).isTrue();
     }
 
-    private JsonNode assertProblem(HttpResponse<String> response, int status, String code, String field) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("code").asString()).isEqualTo(code);
-        if (field != null) {
-            assertThat(fields(problem)).contains(field);
-        }
-        return problem;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        return fields;
-    }
-
     private int eventsWithIsbn(String isbn) {
         return db.sql("""
                 select count(*) from command.domain_event_entry
@@ -216,46 +207,11 @@ class RegisterBookIT {
     }
 
     private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/books"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.post("/api/books", body, headers);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    static String bookJson(String isbn, String title) {
-        return """
-                {"isbn": "%s", "title": "%s", "authors": ["许仲琳"], "category": "古典小说",
-                 "price": 39.50, "lendableCopies": 2, "stock": 10}""".formatted(isbn, title);
-    }
-
-    /** A valid ISBN-13 in the 979 range, which has no ISBN-10 form. */
-    static String randomIsbn13() {
-        return withCheckDigit("979" + randomDigits(9));
-    }
-
-    static String randomIsbn13With978() {
-        return withCheckDigit("978" + randomDigits(9));
-    }
-
-    private static String randomDigits(int n) {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return digits.toString();
-    }
-
-    private static String withCheckDigit(String twelve) {
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return twelve + (10 - sum % 10) % 10;
+        return api.uri(path);
     }
 
     private static String toIsbn10(String isbn13) {
