@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.shucheng.query.system.BadQuery;
+import com.shucheng.query.system.ReadsFrom;
 import java.io.IOException;
 import java.math.RoundingMode;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Full-text search over title, authors and category: Chinese, full pinyin, initials and prefixes. */
 @RestController
 @RequestMapping("/api/search")
+@ReadsFrom(BookSearchProjection.GROUP)
 class SearchController {
 
     static final int MAX_QUERY_LENGTH = 100;

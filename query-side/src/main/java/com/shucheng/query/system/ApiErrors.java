@@ -39,6 +39,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return answer(problem);
     }
 
+    /** Retrying is right: the projection is moving, only slower than the caller's write. */
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<Object> readModelBehind(ReadModelBehind e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", e.getMessage()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> wrongType(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",

@@ -1,9 +1,9 @@
-package com.shucheng.query.bookdetails;
+package com.shucheng.query.catalog;
 
 import java.util.List;
 import java.util.UUID;
 
-/** {@code GET /api/books/{bookId}}; money as a decimal string in CNY. */
+/** One book, as {@code GET /api/books/{bookId}} answers and as each item of a listing page; money as a decimal string in CNY. */
 record BookView(
         UUID bookId,
         String isbn,
