@@ -2,6 +2,8 @@
 # Projection lag benchmark: registers COUNT books through the command side with CLIENTS closed-loop
 # clients and measures, for each, how long after the 201 the query side serves it (and, for one in
 # ten, how long until search finds it). Needs the system running: scripts/up.sh first.
+# scripts/bench.sh runs the same measurement as its "lag" scenario and records it in
+# docs/benchmarks.md next to the other scenarios; this script is the quick stand-alone version.
 #
 #   scripts/bench-lag.sh [COUNT=1000] [CLIENTS=1]
 set -euo pipefail

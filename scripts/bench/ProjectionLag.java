@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Projection lag: the time from the command side answering 201 for a registration until the query
@@ -92,10 +93,8 @@ public class ProjectionLag {
             if (response.statusCode() == 200 && (mustContain == null || response.body().contains(mustContain))) {
                 return System.nanoTime() - since;
             }
-            long next = System.nanoTime() + POLL_NANOS;
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
-            }
+            // Sleep, not spin: the poller shares the cores with the system it measures.
+            LockSupport.parkNanos(POLL_NANOS);
         }
         throw new IllegalStateException("not visible after 30 s: " + url);
     }
