@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search index, always reached through the alias {@code <prefix>books}, which points at a
@@ -55,8 +56,22 @@ class BookIndex {
                     throw e;
                 }
             }
+        } else {
+            applyRefreshInterval();
         }
         ready = true;
+    }
+
+    /**
+     * The refresh interval is a dynamic setting: an index created by an older version of this app
+     * gets the interval of books-index.json without being rebuilt.
+     */
+    private void applyRefreshInterval() throws IOException {
+        String interval;
+        try (InputStream mapping = BookIndex.class.getResourceAsStream("books-index.json")) {
+            interval = JsonMapper.shared().readTree(mapping).path("settings").path("refresh_interval").asString();
+        }
+        client.indices().putSettings(p -> p.index(alias).settings(s -> s.refreshInterval(t -> t.time(interval))));
     }
 
     void ensureExistsQuietly() {

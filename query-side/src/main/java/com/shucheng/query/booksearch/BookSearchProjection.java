@@ -38,12 +38,16 @@ class BookSearchProjection {
     static final String GROUP = "book-search";
     private static final String PENDING = BookSearchProjection.class.getName() + ".pending";
     /**
-     * From this many writes on, a batch refreshes the index itself (one new segment is cheap next to
-     * that much indexing); smaller batches wait for the scheduled refresh (at most the index's
-     * refresh_interval, 250 ms) instead of producing a segment each. While the processor waits, events
-     * pile up into the next batch, so under load batches grow past this and stop waiting.
+     * A batch this large (the processor's batch size in application.yml) means the processor is
+     * catching up on a backlog: it refreshes the index itself rather than waiting for the scheduled
+     * refresh, so a rebuild is not throttled to one batch per refresh interval. Smaller batches wait
+     * for the scheduled refresh (the index's refresh_interval, 1 s); meanwhile events pile up into the
+     * next batch, so under load each bulk request carries more documents and the index gets about one
+     * new segment a second. Every segment is merged again later, and merging the prefix n-grams is
+     * what Elasticsearch spent most of its CPU on when small batches refreshed four times a second
+     * (docs/benchmarks.md, "What it costs").
      */
-    static final int REFRESH_NOW_FROM = 50;
+    static final int REFRESH_NOW_FROM = 1000;
 
     private final ElasticsearchClient client;
     private final BookIndex index;
