@@ -11,7 +11,9 @@
 #     --skip-build                start it with the jars already built (SHUCHENG_SKIP_BUILD=1)
 #     --scenarios LIST            comma-separated, default all: pgbench,get,list,register,update,lag
 #     --duration S                seconds of each closed-loop measurement (BENCH_DURATION, 15)
-#     --warmup S                  seconds of warm-up before each scenario (BENCH_WARMUP, 10)
+#     --warmup S                  seconds of warm-up before each read scenario (BENCH_WARMUP, 10)
+#     --command-warmup S          seconds of warm-up before each command scenario (BENCH_COMMAND_WARMUP,
+#                                 90: on 2 shared cores the command side's JIT needs minutes of load)
 #     --open-duration S           seconds of each open-loop measurement (BENCH_OPEN_DURATION, 20)
 #     --connections N             wrk/open-loop connections for reads (BENCH_CONNECTIONS, 32)
 #     --write-connections N       ... for commands (BENCH_WRITE_CONNECTIONS, 16)
@@ -56,6 +58,7 @@ write_doc=1
 append=""
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-10}
+COMMAND_WARMUP=${BENCH_COMMAND_WARMUP:-90}
 OPEN_DURATION=${BENCH_OPEN_DURATION:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WRITE_CONNECTIONS=${BENCH_WRITE_CONNECTIONS:-16}
@@ -83,6 +86,7 @@ while (($#)); do
     --scenarios) scenarios="${2:?}"; shift ;;
     --duration) DURATION="${2:?}"; shift ;;
     --warmup) WARMUP="${2:?}"; shift ;;
+    --command-warmup) COMMAND_WARMUP="${2:?}"; shift ;;
     --open-duration) OPEN_DURATION="${2:?}"; shift ;;
     --connections) CONNECTIONS="${2:?}"; shift ;;
     --write-connections) WRITE_CONNECTIONS="${2:?}"; shift ;;
@@ -409,7 +413,7 @@ command_scenario() {
   shift 3
   local gen_args=("$@")
   local envs=(BENCH_IDS="$RAW/ids.txt")
-  wrk_run "$key-warmup" "$COMMAND_URL" "$script" "$WARMUP" "$WRITE_CONNECTIONS" "${envs[@]}" BENCH_SALT="$(next_salt)"
+  wrk_run "$key-warmup" "$COMMAND_URL" "$script" "$COMMAND_WARMUP" "$WRITE_CONNECTIONS" "${envs[@]}" BENCH_SALT="$(next_salt)"
   wait_projections
   wrk_run "$key-peak" "$COMMAND_URL" "$script" "$DURATION" "$WRITE_CONNECTIONS" "${envs[@]}" BENCH_SALT="$(next_salt)"
   local peak vs="–" result
@@ -523,7 +527,7 @@ write_report() {
     echo
     machine_facts
     echo
-    echo "Settings: warm-up ${WARMUP} s per scenario; closed-loop runs ${DURATION} s with wrk; open-loop runs ${OPEN_DURATION} s"
+    echo "Settings: warm-up ${WARMUP} s per read scenario, ${COMMAND_WARMUP} s per command scenario; closed-loop runs ${DURATION} s with wrk; open-loop runs ${OPEN_DURATION} s"
     echo "(after 3 s of their own warm-up) with \`OpenLoop.java\`, latency counted from each request's intended"
     echo "send time; reads at $(awk -v f="$OPEN_FRACTION" 'BEGIN { printf "%.0f", f * 100 }')% of the same scenario's closed-loop peak, commands at $COMMAND_RATE/s."
     echo

@@ -285,6 +285,18 @@ ensure_database() {
   fi
 }
 
+# The read models rely on autovacuum: ANALYZE keeps the planner's statistics (and re-plans the
+# statements the apps have prepared) as the tables grow, VACUUM keeps the visibility map that the
+# listings' index-only scans need. Some machines run PostgreSQL with autovacuum off; turn it on
+# (a reloadable setting, no restart) rather than let listings and projections slow down unseen.
+ensure_autovacuum() {
+  if [[ "$(admin_sql -c 'SHOW autovacuum')" == on ]]; then
+    return 0
+  fi
+  warn "autovacuum is off on this PostgreSQL server; turning it on (ALTER SYSTEM SET autovacuum = on)"
+  admin_sql -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
 # True when the app role can log in over TCP with its password, as the apps do.
 app_login_works() {
   local db="${1:-$APP_DB}" psql
@@ -306,6 +318,7 @@ cmd_start() {
     start_private_cluster
   fi
   ensure_role
+  ensure_autovacuum
   ensure_database "$APP_DB"
   if ! app_login_works "$APP_DB"; then
     die "role $APP_ROLE cannot log in with its password over TCP ($PG_HOST:$PG_PORT).
