@@ -1,5 +1,0 @@
-package com.shucheng.query.categories;
-
-/** A category and how many active books it holds. */
-record CategoryView(String name, int books) {
-}
