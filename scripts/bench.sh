@@ -269,10 +269,12 @@ gather_requests() {
 
 # ---------------------------------------------------------------- CPU accounting
 
-# Prints "all command query postgres elasticsearch" CPU ticks used so far (all = the machine's busy
-# ticks). The load generator is not sampled here: it is a child of this script, timed by `times`.
+# Prints "all command query 0 elasticsearch pid:ticks…" CPU ticks used so far (all = the machine's
+# busy ticks), one pid:ticks word per postgres process: backends come and go (pgbench's, the apps'
+# new pool connections), so PostgreSQL's share is summed per process over those alive at the end.
+# The load generator is not sampled here: it is a child of this script, timed by `times`.
 cpu_ticks() {
-  local f pid rest comm ticks cmdline all c=0 q=0 p=0 e=0
+  local f pid rest comm ticks cmdline all c=0 q=0 p="" e=0
   all=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat)
   for f in /proc/[0-9]*/stat; do
     read -r rest 2>/dev/null <"$f" || continue
@@ -286,13 +288,13 @@ cpu_ticks() {
     ticks=$((${12} + ${13}))
     if [[ "$pid" == "$APP_PID_COMMAND" ]]; then c=$((c + ticks))
     elif [[ "$pid" == "$APP_PID_QUERY" ]]; then q=$((q + ticks))
-    elif [[ "$comm" == postgres ]]; then p=$((p + ticks))
+    elif [[ "$comm" == postgres ]]; then p+=" $pid:$ticks"
     elif [[ "$comm" == java ]]; then
       cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
       if [[ "$cmdline" == *org.elasticsearch* ]]; then e=$((e + ticks)); fi
     fi
   done
-  echo "$all $c $q $p $e"
+  echo "$all $c $q 0 $e$p"
 }
 
 # measured NAME OUT COMMAND...: runs COMMAND (a load generator) with its output in OUT and records
@@ -313,6 +315,11 @@ measured() {
       secs = t1 - t0; if (secs <= 0) secs = 1
       split(a, x, " "); split(b, y, " ")
       for (i = 1; i <= 5; i++) d[i] = (y[i] - x[i]) * 100 / hz / secs
+      # PostgreSQL: per process; one born during the measurement counts from zero.
+      for (i = 6; i in x; i++) { split(x[i], kv, ":"); was[kv[1]] = kv[2] }
+      pg = 0
+      for (i = 6; i in y; i++) { split(y[i], kv, ":"); pg += kv[2] - ((kv[1] in was) ? was[kv[1]] : 0) }
+      d[4] = pg * 100 / hz / secs
       g = gen * 100 / secs
       other = d[1] - d[2] - d[3] - d[4] - d[5] - g; if (other < 0) other = 0
       printf "%s|%.0f|%.0f|%.0f|%.0f|%.0f|%.0f|%.0f\n", name, d[1], d[2], d[3], d[4], d[5], g, other }' >>"$RAW/cpu.psv"

@@ -18,8 +18,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A title in the catalog: what it is, and how many copies exist to lend and to sell. */
-@Aggregate
+/**
+ * A title in the catalog: what it is, and how many copies exist to lend and to sell. Loaded books
+ * stay in {@code aggregateCache} (system/AxonConfig), so a change does not replay the book's history.
+ */
+@Aggregate(cache = "aggregateCache")
 class Book {
 
     /** Totals beyond these are typing mistakes, not a library: refusing them keeps the numbers sane. */

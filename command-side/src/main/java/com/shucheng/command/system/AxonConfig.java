@@ -3,6 +3,8 @@ package com.shucheng.command.system;
 import com.shucheng.events.store.EventJson;
 import com.shucheng.events.store.EventStoreSchema;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -51,6 +53,18 @@ class AxonConfig {
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
         return EventStoreSchema.tokenStore(EventStoreSchema.SCHEMA, connections, serializer);
+    }
+
+    /**
+     * Aggregates loaded by a command stay here while memory allows, so the next command on the same
+     * book skips reading and replaying its events (PATCH on a book with 20 events: see
+     * docs/benchmarks.md). Safe with a second command-side instance: a cached aggregate that another
+     * instance changed meanwhile fails its append on the (aggregate, sequence) key, answers 409
+     * CONCURRENT_MODIFICATION, and the rollback evicts it, so the next try reads the store.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
