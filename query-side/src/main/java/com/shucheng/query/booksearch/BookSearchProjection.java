@@ -41,11 +41,12 @@ class BookSearchProjection {
      * A batch this large (the processor's batch size in application.yml) means the processor is
      * catching up on a backlog: it refreshes the index itself rather than waiting for the scheduled
      * refresh, so a rebuild is not throttled to one batch per refresh interval. Smaller batches wait
-     * for the scheduled refresh (the index's refresh_interval, 1 s); meanwhile events pile up into the
-     * next batch, so under load each bulk request carries more documents and the index gets about one
-     * new segment a second. Every segment is merged again later, and merging the prefix n-grams is
-     * what Elasticsearch spent most of its CPU on when small batches refreshed four times a second
-     * (docs/benchmarks.md, "What it costs").
+     * for the scheduled refresh (the index's refresh_interval, 500 ms); meanwhile events pile up into
+     * the next batch, so under load each bulk request carries more documents and the index gets at
+     * most two new segments a second. Every segment is merged again later, and merging the prefix
+     * n-grams is what Elasticsearch spent most of its CPU on when small batches refreshed on their
+     * own (docs/benchmarks.md, "What a command costs"). The price is search visibility: a change is
+     * found after up to two refresh intervals.
      */
     static final int REFRESH_NOW_FROM = 1000;
 
