@@ -9,9 +9,7 @@ import com.shucheng.events.book.BookRetired;
 import com.shucheng.query.CommandSide;
 import com.shucheng.query.QuerySideClient;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,21 +155,11 @@ class CategoriesIT {
         return categories;
     }
 
-    /** Every page, size 100, concatenated. */
     private List<JsonNode> items(String sort) {
-        List<JsonNode> items = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            JsonNode body = body("/api/categories?size=100&sort=" + sort + "&page=" + page);
-            body.get("items").forEach(items::add);
-            if ((long) page * 100 >= body.get("total").asLong()) {
-                return items;
-            }
-        }
+        return query.allItems("/api/categories", sort);
     }
 
     private JsonNode body(String path) {
-        HttpResponse<String> response = query.get(path);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return QuerySideClient.body(response);
+        return query.okBody(path);
     }
 }
