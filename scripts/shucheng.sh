@@ -47,11 +47,13 @@ elasticsearch() { bash "$SHUCHENG_SCRIPTS/elasticsearch.sh" "$@" 9>&-; }
 
 app_pidfile() { printf '%s/%s.pid\n' "$SHUCHENG_RUN" "$1"; }
 
-# The jar an app runs from: checked against the pid's command line before signalling it.
+# The jar an app runs from, checked against the pid's command line before signalling it. Only the
+# file name: the pid files and ports are the machine's, so an app started from another checkout
+# of shucheng is the same app (stopped and replaced, not left running without its pid file).
 app_jar() {
   case "$1" in
-    command-side | command-side-test) printf '%s\n' "$COMMAND_JAR" ;;
-    query-side) printf '%s\n' "$QUERY_JAR" ;;
+    command-side | command-side-test) printf '/%s\n' "${COMMAND_JAR##*/}" ;;
+    query-side) printf '/%s\n' "${QUERY_JAR##*/}" ;;
   esac
 }
 
