@@ -67,6 +67,12 @@ class BadListingRequestsIT {
         assertThat(query.get("/api/authors?page=2147483647").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void a_nul_byte_in_a_name_is_a_bad_request_not_a_database_error() {
+        assertInvalid("/api/books?author=%00", "author");
+        assertInvalid("/api/books?category=%E5%94%90%00", "category");
+    }
+
     private void assertInvalid(String path, String field) {
         HttpResponse<String> response = query.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(400);

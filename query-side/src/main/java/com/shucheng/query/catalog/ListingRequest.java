@@ -67,6 +67,10 @@ record ListingRequest(
         if (raw.length() > MAX_NAME_LENGTH) {
             throw new BadQuery(INVALID, parameter, parameter + " must be at most " + MAX_NAME_LENGTH + " characters");
         }
+        // No stored name holds one, and PostgreSQL refuses a NUL in text outright.
+        if (raw.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadQuery(INVALID, parameter, parameter + " must not contain control characters");
+        }
         return normalised != null ? normalised : raw.strip();
     }
 

@@ -111,6 +111,12 @@ class ListingRequestTest {
         assertRejected(() -> parse(null, "a".repeat(201), null, null, null, null, 1, 20), "author");
     }
 
+    @Test
+    void names_with_control_characters_are_rejected() {
+        assertRejected(() -> parse("唐诗\u0000", null, null, null, null, null, 1, 20), "category");
+        assertRejected(() -> parse(null, "李\u0001白", null, null, null, null, 1, 20), "author");
+    }
+
     private static ListingRequest parse(String category, String author, String minPrice, String maxPrice,
             Boolean available, String sort, int page, int size) {
         return ListingRequest.parse(category, author, minPrice, maxPrice, available, sort, page, size);
